@@ -1,0 +1,2 @@
+/** JMH benchmarks of the kernels; end-to-end comparisons live in {@code bench/} scripts. */
+package org.icpengine.bench;

@@ -1,0 +1,2 @@
+/** A workspace folder and how it is laid out; start with {@link org.icpengine.core.workspace.Workspace}. */
+package org.icpengine.core.workspace;
