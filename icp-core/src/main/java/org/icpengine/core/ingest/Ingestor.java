@@ -229,7 +229,6 @@ public final class Ingestor {
                 parseRejectLines = parseRejects(rejects, header, rejected);
             }
             markDuplicates(projection, outputs, base);
-            markUnknownAccounts(projection, outputs);
 
             long staged = scalarLong("SELECT count(*) FROM _icp_typed");
             collectRejected(projection, reader, base, parseRejectLines, rejected);
@@ -378,14 +377,6 @@ public final class Ingestor {
             return true;
         }
 
-        private void markUnknownAccounts(Projection projection, List<Projection.Output> outputs) throws SQLException {
-            if (!table.referencesAccounts()) {
-                return;
-            }
-            execute(Sql.of("UPDATE _icp_typed SET _err = " + projection.unknownAccountCheck() + ", _errval = account_id "
-                    + "WHERE _err IS NULL AND account_id IS NOT NULL AND account_id NOT IN (SELECT account_id FROM accounts)"));
-        }
-
         private void collectRejected(Projection projection, SourceReader reader, long base, long[] parseLines,
                                      List<Rejected> out) throws SQLException {
             List<Projection.Check> checks = projection.checks();
@@ -413,8 +404,7 @@ public final class Ingestor {
                             dupRefs.add(new long[] {rows.size(), ref});
                         }
                     } else {
-                        column = "account_id";
-                        reason = "unknown account: no account with this account_id in accounts";
+                        throw new IllegalStateException("unknown check " + err);
                     }
                     rows.add(new Rejected(line, column, value == null ? "" : truncate(value), reason));
                 }

@@ -65,10 +65,6 @@ final class Projection {
         return checks.size();
     }
 
-    /** Index of the check "unknown account". */
-    int unknownAccountCheck() {
-        return checks.size() + 1;
-    }
 
     static Column attributeColumn(AttributeConfig a) {
         return new Column(a.name(), a.type().columnType(), false, List.of(), Double.NaN, Double.NaN);
@@ -77,17 +73,24 @@ final class Projection {
     /** The SELECT producing the stored columns plus {@code _err} and {@code _errval} from {@code fromClause}. */
     Sql select(Sql fromClause) {
         checks.clear();
-        Sql vLayer = Sql.of("SELECT ");
+        Sql rLayer = Sql.of("SELECT ");
         for (int i = 0; i < outputs.size(); i++) {
-            if (i > 0) {
-                vLayer.sql(", ");
-            }
-            vLayer.append(valueText(outputs.get(i))).sql(" AS v_" + i);
+            Sql raw = outputs.get(i).raw();
+            rLayer.sql(i > 0 ? ", " : "").append(raw == null ? Sql.of("CAST(NULL AS VARCHAR)") : raw).sql(" AS r_" + i);
         }
         for (int k = 0; k < passThrough.size(); k++) {
-            vLayer.sql(outputs.isEmpty() && k == 0 ? "" : ", ").append(passThrough.get(k)).sql(" AS p_" + k);
+            rLayer.sql(outputs.isEmpty() && k == 0 ? "" : ", ").append(passThrough.get(k)).sql(" AS p_" + k);
         }
-        vLayer.sql(" FROM ").append(fromClause);
+        rLayer.sql(" FROM ").append(fromClause);
+
+        Sql vLayer = Sql.of("SELECT ");
+        for (int i = 0; i < outputs.size(); i++) {
+            vLayer.sql(i > 0 ? ", " : "").append(valueText(outputs.get(i), "r.r_" + i)).sql(" AS v_" + i);
+        }
+        for (int k = 0; k < passThrough.size(); k++) {
+            vLayer.sql(outputs.isEmpty() && k == 0 ? "" : ", ").sql("r.p_" + k + " AS p_" + k);
+        }
+        vLayer.sql(" FROM (").append(rLayer).sql(") r");
 
         Sql tLayer = Sql.of("SELECT v.*");
         for (int i = 0; i < outputs.size(); i++) {
@@ -128,9 +131,12 @@ final class Projection {
         return out;
     }
 
-    private Sql valueText(Output o) {
+    private Sql valueText(Output o, String r) {
         String name = o.name();
-        Sql x = o.raw() == null ? Sql.of("CAST(NULL AS VARCHAR)") : Sql.of("NULLIF(trim(").append(o.raw()).sql("), '')");
+        // trimming every value is costly; only values that start or end with a space need it
+        Sql x = o.raw() == null ? Sql.of("CAST(NULL AS VARCHAR)")
+                : Sql.of("CASE WHEN " + r + " LIKE ' %' OR " + r + " LIKE '% ' OR " + r + " LIKE '\t%' OR " + r
+                + " LIKE '%\t' THEN NULLIF(trim(" + r + ", ' \t'), '') ELSE NULLIF(" + r + ", '') END");
         Map<String, String> mapping = source.values().get(name);
         if (mapping != null && !mapping.isEmpty()) {
             Sql c = Sql.of("CASE ").append(x);
@@ -179,7 +185,10 @@ final class Projection {
             case TS -> {
                 Sql s = Sql.of("coalesce(");
                 fmt.ifPresent(f -> s.sql("CAST(try_strptime(" + v + ", ").param(f).sql(") AS TIMESTAMP), "));
-                s.sql("TRY_CAST(" + v + " AS TIMESTAMP), CAST(TRY_CAST(" + v + " AS TIMESTAMPTZ) AS TIMESTAMP))");
+                // a UTC offset must be applied (a plain TIMESTAMP cast would drop it); 'Z' needs no work
+                s.sql("CASE WHEN length(" + v + ") > 16 AND (substr(" + v + ", -6, 1) IN ('+', '-') OR substr(" + v
+                        + ", -5, 1) IN ('+', '-') OR substr(" + v + ", -3, 1) IN ('+', '-')) THEN CAST(TRY_CAST(" + v
+                        + " AS TIMESTAMPTZ) AS TIMESTAMP) ELSE TRY_CAST(" + v + " AS TIMESTAMP) END)");
                 yield s;
             }
             case LIST -> Sql.of("CASE WHEN " + v + " IS NULL THEN NULL ELSE list_filter(list_transform(string_split("
@@ -238,6 +247,14 @@ final class Projection {
                 checks.add(new Check(c.name(), "dated after " + latestAllowed.minusDays(1)
                         + " (as_of) by more than a day", Sql.of("CAST(" + t + " AS DATE) > ").param(latestAllowed),
                         Sql.of(v)));
+            }
+        }
+        if (table.referencesAccounts()) {
+            int acc = indexOf("account_id");
+            if (acc >= 0) {
+                checks.add(new Check("account_id", "unknown account: no account with this account_id in accounts",
+                        Sql.of("t.t_" + acc + " IS NOT NULL AND t.t_" + acc + " NOT IN (SELECT account_id FROM accounts)"),
+                        Sql.of("t.v_" + acc)));
             }
         }
         switch (table) {
