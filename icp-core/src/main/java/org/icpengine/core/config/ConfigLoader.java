@@ -250,7 +250,7 @@ public final class ConfigLoader {
 
             WorkspaceConfig config = new WorkspaceConfig(file, asOf, currency, sources, useCases, bands, techFlags,
                     economics, ideal, models, tiers, scorecards);
-            // expressions are checked once the expression language is wired: ExpressionCheck.check(config, known);
+            ExpressionCheck.check(config, known);
             return config;
         }
 
