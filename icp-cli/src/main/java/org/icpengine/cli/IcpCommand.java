@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Start with 'icp demo' for a generated example, or 'icp init DIR' for your own data.",
                 "Exit codes: 0 ok, 1 internal error, 2 bad input or usage."},
-        subcommands = {InitCommand.class, IngestCommand.class,
+        subcommands = {InitCommand.class, DemoCommand.class, IngestCommand.class,
                 Pending.Metrics.class, Pending.Segments.class, Pending.Discover.class, Pending.Fit.class,
                 Pending.Validate.class, Pending.Score.class, Pending.Report.class, Pending.Serve.class,
                 Pending.Stats.class})
