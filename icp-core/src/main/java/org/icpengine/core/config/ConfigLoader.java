@@ -30,6 +30,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
@@ -45,7 +46,9 @@ public final class ConfigLoader {
     public static final String FILE_NAME = "icp.yaml";
 
     static final Set<String> TOP_KEYS = keys("as_of", "currency", "sources", "use_cases", "bands",
-            "tech_stack_flags", "economics", "ideal", "models", "tiers", "scorecards");
+            "tech_stack_flags", "economics", "ideal", "models", "tiers", "scorecards", "icp_index", "ltv");
+    static final Set<String> ICP_INDEX_KEYS = keys("weights", "min_size");
+    static final Set<String> LTV_KEYS = keys("segment_by", "min_customers");
     static final Set<String> SOURCE_KEYS = keys("path", "format", "delimiter", "columns", "values", "defaults",
             "null_values", "list_separator", "date_format", "attributes");
     static final Set<String> ATTRIBUTE_KEYS = keys("column", "type");
@@ -102,8 +105,9 @@ public final class ConfigLoader {
         }
         Optional<Node> root;
         try {
+            // YAML 1.2 core schema (~ and empty are null, True is a boolean, .5 a number), not the stricter JSON one
             LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(true).setMaxAliasesForCollections(10)
-                    .setCodePointLimit(10 * 1024 * 1024).build();
+                    .setCodePointLimit(10 * 1024 * 1024).setSchema(new CoreSchema()).build();
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
             root = composer.getSingleNode();
         } catch (MarkedYamlEngineException e) {
@@ -248,8 +252,39 @@ public final class ConfigLoader {
                 }
             });
 
+            IcpIndex icpIndex = opt(m, "icp_index").map(n -> {
+                Map<String, YamlNode> im = n.mapping(ICP_INDEX_KEYS);
+                Map<String, Double> weights = opt(im, "weights").map(w -> {
+                    Map<String, Double> out = new LinkedHashMap<>();
+                    w.mapping(new LinkedHashSet<>(IcpIndex.METRICS)).forEach((k, v) -> out.put(k, v.number(0, 1000)));
+                    if (out.values().stream().allMatch(x -> x == 0)) {
+                        throw w.error("at least one weight must be > 0");
+                    }
+                    return out;
+                }).orElse(IcpIndex.DEFAULT.weights());
+                int minSize = opt(im, "min_size").map(v -> v.integer(1, 1_000_000)).orElse(IcpIndex.DEFAULT.minSize());
+                return new IcpIndex(weights, minSize);
+            }).orElse(IcpIndex.DEFAULT);
+
+            LtvSettings ltv = opt(m, "ltv").map(n -> {
+                Map<String, YamlNode> lm = n.mapping(LTV_KEYS);
+                List<String> by = opt(lm, "segment_by").map(b -> {
+                    List<String> dims = new ArrayList<>();
+                    for (YamlNode d : b.sequence(true)) {
+                        String dim = d.nonEmptyText();
+                        if (!known.containsKey(dim)) {
+                            throw d.error("unknown column '" + dim + "'; known: " + String.join(", ", known.keySet()));
+                        }
+                        dims.add(dim);
+                    }
+                    return dims;
+                }).orElse(LtvSettings.DEFAULT.segmentBy());
+                int min = opt(lm, "min_customers").map(v -> v.integer(2, 1_000_000)).orElse(LtvSettings.DEFAULT.minCustomers());
+                return new LtvSettings(by, min);
+            }).orElse(LtvSettings.DEFAULT);
+
             WorkspaceConfig config = new WorkspaceConfig(file, asOf, currency, sources, useCases, bands, techFlags,
-                    economics, ideal, models, tiers, scorecards);
+                    economics, ideal, models, tiers, scorecards, icpIndex, ltv);
             ExpressionCheck.check(config, known);
             return config;
         }

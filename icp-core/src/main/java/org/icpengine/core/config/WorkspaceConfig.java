@@ -26,12 +26,14 @@ import org.icpengine.core.schema.CanonicalTable;
  * @param models         learned-scorecard inputs by model name
  * @param tiers          tier name → share of the training population, best first
  * @param scorecards     hand-written scorecards
+ * @param icpIndex       how segments are ranked
+ * @param ltv            how lifetime value is modelled
  */
 public record WorkspaceConfig(Path file, Optional<LocalDate> asOf, String currency,
                               Map<CanonicalTable, SourceConfig> sources, Map<String, UseCase> useCases, Bands bands,
                               List<String> techStackFlags, Economics economics, ConfigExpression ideal,
                               Map<String, ModelConfig> models, Map<String, Double> tiers,
-                              List<ScorecardConfig> scorecards) {
+                              List<ScorecardConfig> scorecards, IcpIndex icpIndex, LtvSettings ltv) {
 
     /** The default outcome of DESIGN.md. */
     public static final String DEFAULT_IDEAL = "retained_12m and nrr_12m >= 1.0 and ltv_cac >= 3";

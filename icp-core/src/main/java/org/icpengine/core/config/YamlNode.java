@@ -149,7 +149,8 @@ final class YamlNode {
     double number(double min, double max) {
         double v = number();
         if (v < min || v > max) {
-            throw error("expected a number between " + fmt(min) + " and " + fmt(max) + ", got " + fmt(v));
+            throw error(max == Double.MAX_VALUE ? "expected a number >= " + fmt(min) + ", got " + fmt(v)
+                    : "expected a number between " + fmt(min) + " and " + fmt(max) + ", got " + fmt(v));
         }
         return v;
     }

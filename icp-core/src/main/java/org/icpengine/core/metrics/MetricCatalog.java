@@ -17,7 +17,10 @@ import org.icpengine.core.schema.ColumnType;
  */
 public final class MetricCatalog {
 
-    /** Metrics of DESIGN.md "Metrics", in the order they are defined there. */
+    /**
+     * Metrics of DESIGN.md "Metrics", in the order they are defined there, plus the counts segments pool
+     * ({@code mrr_12m_ago}, {@code won_opportunities}, {@code lost_opportunities}).
+     */
     public static final Map<String, ColumnType> METRICS = metrics();
 
     private MetricCatalog() {
@@ -37,11 +40,14 @@ public final class MetricCatalog {
         m.put("tenure_months", ColumnType.NUMBER);
         m.put("is_active", ColumnType.BOOL);
         m.put("mrr", ColumnType.NUMBER);
+        m.put("mrr_12m_ago", ColumnType.NUMBER);
         m.put("nrr_12m", ColumnType.NUMBER);
         m.put("retained_12m", ColumnType.BOOL);
         m.put("expansion_mrr_12m", ColumnType.NUMBER);
         m.put("addon_purchases_12m", ColumnType.INT);
         m.put("conversion", ColumnType.BOOL);
+        m.put("won_opportunities", ColumnType.INT);
+        m.put("lost_opportunities", ColumnType.INT);
         m.put("win_rate", ColumnType.NUMBER);
         m.put("aov", ColumnType.NUMBER);
         m.put("sales_cycle_days", ColumnType.NUMBER);
