@@ -493,7 +493,7 @@ public final class ConfigLoader {
 
         private void checkName(YamlNode at, String name, String what) {
             if (!NAME.matcher(name).matches()) {
-                throw at.error("a " + what + " name must be lower case letters, digits and '_', starting with a letter, got '"
+                throw at.error((what.matches("[aeiou].*") ? "an " : "a ") + what + " name must be lower case letters, digits and '_', starting with a letter, got '"
                         + name + "'");
             }
         }

@@ -14,10 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +89,8 @@ public final class Ingestor {
         }
         LocalDate asOf = config.asOf().orElse(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         LocalDate latestAllowed = asOf.plusDays(1);
-        Timestamp now = Timestamp.from(Instant.now(clock));
+        // the store's timestamps are UTC; a java.sql.Timestamp would be read in the JVM's time zone
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
 
         Connection c = store.connection();
         List<IngestReport.FileResult> results = new ArrayList<>();
@@ -178,9 +179,9 @@ public final class Ingestor {
         private final CanonicalTable table;
         private final Path file;
         private final LocalDate latestAllowed;
-        private final Timestamp now;
+        private final LocalDateTime now;
 
-        FileLoad(Connection c, SourceConfig source, Path file, LocalDate latestAllowed, Timestamp now) {
+        FileLoad(Connection c, SourceConfig source, Path file, LocalDate latestAllowed, LocalDateTime now) {
             this.c = c;
             this.source = source;
             this.table = source.table();
@@ -200,7 +201,12 @@ public final class Ingestor {
                 throw new InputException(file + ": the file is empty; expected a header line with the columns of "
                         + table.tableName() + " (" + String.join(", ", requiredNames()) + " are required)");
             }
-            SourceReader reader = SourceReader.of(file, source);
+            try (SourceReader reader = SourceReader.of(file, source)) {
+                return load(reader, bytes);
+            }
+        }
+
+        private IngestReport.FileResult load(SourceReader reader, long bytes) throws SQLException {
             List<String> header;
             try {
                 header = reader.header(c);
@@ -209,7 +215,7 @@ public final class Ingestor {
             }
             List<Projection.Output> outputs = outputs(reader, header);
             Projection projection = new Projection(table, source, outputs, latestAllowed, reader.passThrough(),
-                    reader.preChecks(), reader.exactLines());
+                    reader.preChecks(), reader.exactLines(), reader.appliesNullValues());
             String rejects = "_icp_rejects";
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS " + rejects);
@@ -228,7 +234,7 @@ public final class Ingestor {
             if (reader.keepsParseRejects()) {
                 parseRejectLines = parseRejects(rejects, header, rejected);
             }
-            markDuplicates(projection, outputs, base);
+            markDuplicates(projection, outputs, reader.exactLines());
 
             long staged = scalarLong("SELECT count(*) FROM _icp_typed");
             collectRejected(projection, reader, base, parseRejectLines, rejected);
@@ -245,8 +251,11 @@ public final class Ingestor {
                     rejected.size());
         }
 
+        /** Required columns a file must have (those with a default may be absent). */
         private List<String> requiredNames() {
-            return table.columns().stream().filter(Column::required).map(Column::name).toList();
+            return table.columns().stream().filter(Column::required)
+                    .filter(col -> table.builtInDefault(col.name()) == null && !source.defaults().containsKey(col.name()))
+                    .map(col -> source.sourceColumn(col.name())).toList();
         }
 
         private String describeFormat(SourceReader reader) {
@@ -352,7 +361,12 @@ public final class Ingestor {
             };
         }
 
-        private void markDuplicates(Projection projection, List<Projection.Output> outputs, long base) throws SQLException {
+        /**
+         * Rejects every row whose key an earlier row of the file already has; {@code _ref} is the first row's
+         * line when the reader knows lines ({@code exactLines}), otherwise its rowid.
+         */
+        private void markDuplicates(Projection projection, List<Projection.Output> outputs, boolean exactLines)
+                throws SQLException {
             List<String> key = table.key();
             if (key.isEmpty() || !keyPresent(outputs)) {
                 return;
@@ -362,7 +376,9 @@ public final class Ingestor {
             String keyText = key.size() == 1 ? "CAST(" + Projection.ident(key.get(0)) + " AS VARCHAR)"
                     : "concat_ws(' | ', " + String.join(", ", key.stream().map(k -> "CAST(" + Projection.ident(k) + " AS VARCHAR)").toList()) + ")";
             execute(Sql.of("UPDATE _icp_typed SET _err = " + projection.duplicateCheck() + ", _errval = d.k, _ref = d.first "
-                    + "FROM (SELECT rowid AS rid, " + keyText + " AS k, min(rowid) OVER (PARTITION BY " + cols + ") AS first, "
+                    + "FROM (SELECT rowid AS rid, " + keyText + " AS k, "
+                    + (exactLines ? "first_value(_line) OVER (PARTITION BY " + cols + " ORDER BY rowid)"
+                    : "min(rowid) OVER (PARTITION BY " + cols + ")") + " AS first, "
                     + "row_number() OVER (PARTITION BY " + cols + " ORDER BY rowid) AS rn FROM _icp_typed WHERE _err IS NULL AND "
                     + notNull + ") d WHERE _icp_typed.rowid = d.rid AND d.rn > 1"));
         }
@@ -383,7 +399,7 @@ public final class Ingestor {
             List<Rejected> rows = new ArrayList<>();
             List<long[]> dupRefs = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT rowid - " + base + ", _err, _errval, _ref - " + base + ", _line FROM _icp_typed "
+                    "SELECT rowid - " + base + ", _err, _errval, _ref, _line FROM _icp_typed "
                             + "WHERE _err IS NOT NULL ORDER BY rowid")) {
                 while (r.next()) {
                     long rec = r.getLong(1);
@@ -400,8 +416,10 @@ public final class Ingestor {
                     } else if (err == projection.duplicateCheck()) {
                         column = String.join(",", table.key());
                         reason = "duplicate key within the file";
-                        if (hasRef) {
-                            dupRefs.add(new long[] {rows.size(), ref});
+                        if (hasRef && reader.exactLines()) {
+                            reason += " (first seen on line " + ref + ")";
+                        } else if (hasRef) {
+                            dupRefs.add(new long[] {rows.size(), ref - base});
                         }
                     } else {
                         throw new IllegalStateException("unknown check " + err);
@@ -482,7 +500,7 @@ public final class Ingestor {
                     a.append(r.column());
                     a.append(r.value());
                     a.append(r.reason());
-                    a.append(now.toLocalDateTime());
+                    a.append(now);
                     a.endRow();
                 }
             }

@@ -39,14 +39,17 @@ final class Projection {
     private final List<Sql> passThrough;
     private final List<Check> preChecks;
     private final boolean hasLine;
+    private final boolean readerNulls;
 
     /**
      * @param passThrough reader columns carried along as {@code t.p_k} for {@code preChecks}; when
      *                    {@code hasLine}, {@code p_0} is the row's line number
      * @param preChecks   reader-level checks (for example "not valid JSON"), tried before column checks
+     * @param readerNulls whether the reader already turned the source's {@code null_values} into NULL
+     *                    ({@code read_csv} does); otherwise they are matched here, after trimming
      */
     Projection(CanonicalTable table, SourceConfig source, List<Output> outputs, LocalDate latestAllowed,
-               List<Sql> passThrough, List<Check> preChecks, boolean hasLine) {
+               List<Sql> passThrough, List<Check> preChecks, boolean hasLine, boolean readerNulls) {
         this.table = table;
         this.source = source;
         this.outputs = outputs;
@@ -54,6 +57,7 @@ final class Projection {
         this.passThrough = passThrough;
         this.preChecks = preChecks;
         this.hasLine = hasLine;
+        this.readerNulls = readerNulls;
     }
 
     List<Check> checks() {
@@ -137,6 +141,14 @@ final class Projection {
         Sql x = o.raw() == null ? Sql.of("CAST(NULL AS VARCHAR)")
                 : Sql.of("CASE WHEN " + r + " LIKE ' %' OR " + r + " LIKE '% ' OR " + r + " LIKE '\t%' OR " + r
                 + " LIKE '%\t' THEN NULLIF(trim(" + r + ", ' \t'), '') ELSE NULLIF(" + r + ", '') END");
+        List<String> nulls = source.nullValues().stream().filter(n -> !n.isEmpty()).distinct().toList();
+        if (o.raw() != null && !readerNulls && !nulls.isEmpty()) {
+            Sql c = Sql.of("CASE WHEN ").append(x).sql(" IN (");
+            for (int k = 0; k < nulls.size(); k++) {
+                c.sql(k > 0 ? ", " : "").param(nulls.get(k));
+            }
+            x = c.sql(") THEN NULL ELSE ").append(x).sql(" END");
+        }
         Map<String, String> mapping = source.values().get(name);
         if (mapping != null && !mapping.isEmpty()) {
             Sql c = Sql.of("CASE ").append(x);
@@ -243,9 +255,10 @@ final class Projection {
                             : "out of range: expected a value >= " + fmt(c.min()), Sql.of(t + " < " + fmt(c.min())), Sql.of(v)));
                 }
             }
-            if (c.isTemporal() && latestAllowed != null) {
-                checks.add(new Check(c.name(), "dated after " + latestAllowed.minusDays(1)
-                        + " (as_of) by more than a day", Sql.of("CAST(" + t + " AS DATE) > ").param(latestAllowed),
+            // only the date of the row itself: planned dates (an open deal's expected close, a scheduled end) may be later
+            if (c.isTemporal() && c.name().equals(table.timeColumn()) && latestAllowed != null) {
+                checks.add(new Check(c.name(), "dated more than a day after " + latestAllowed.minusDays(1)
+                        + " (as_of, or today when as_of is not set)", Sql.of("CAST(" + t + " AS DATE) > ").param(latestAllowed),
                         Sql.of(v)));
             }
         }

@@ -16,7 +16,7 @@ import org.icpengine.errors.InputException;
  * Reads one source file through the store's own bulk readers ({@code read_csv}, {@code read_text} for
  * JSON Lines, {@code read_parquet}) as raw text columns named {@code s.c0 … s.cN}.
  */
-abstract class SourceReader {
+abstract class SourceReader implements AutoCloseable {
 
     /** Longest CSV line accepted; longer lines are rejected with their line number. */
     static final long MAX_LINE_BYTES = 2L * 1024 * 1024;
@@ -112,6 +112,16 @@ abstract class SourceReader {
     /** Whether the store's reader keeps a table of rows it could not parse. */
     boolean keepsParseRejects() {
         return false;
+    }
+
+    /** Whether the reader itself reads the source's {@code null_values} as NULL. */
+    boolean appliesNullValues() {
+        return false;
+    }
+
+    /** Releases what the reader made for the load (such as a temporary copy); the file itself is untouched. */
+    @Override
+    public void close() {
     }
 
     static String columnsAlias(int columns) {
@@ -256,27 +266,123 @@ abstract class SourceReader {
             return true;
         }
 
+        @Override
+        boolean appliesNullValues() {
+            return true;
+        }
+
         String delimiter() {
             return delimiter;
         }
     }
 
-    /** JSON Lines: one object per line, read as text so that every bad line is reported with its number. */
+    /**
+     * JSON Lines: one object per line, read as text so that every bad line is reported with its number. A
+     * leading byte order mark is skipped. {@code read_text} refuses a whole file that is not valid UTF-8, so
+     * such a file is read from a temporary copy in which each line that is not UTF-8 is replaced by
+     * {@link #NOT_UTF8} and the line's text (bad bytes shown as U+FFFD); those lines are then rejected.
+     */
     static final class JsonLines extends SourceReader {
+        /** Starts a line of the copy that stands for a line that is not UTF-8; it cannot start valid JSON. */
+        static final String NOT_UTF8 = "\u0001icp:not-utf-8\u0001";
+
         private List<String> keys = List.of();
+        private Path readPath;
+        private Path copy;
 
         JsonLines(Path file, SourceConfig source) {
             super(file, source);
+            this.readPath = file;
         }
 
         private Sql lines() {
             return Sql.of("(SELECT generate_subscripts(q.l, 1) AS _line, unnest(q.l) AS _j FROM "
-                    + "(SELECT string_split(replace(content, chr(13), ''), chr(10)) AS l FROM read_text(").param(file.toString())
-                    .sql(")) q)");
+                    + "(SELECT string_split(replace(ltrim(content, chr(65279)), chr(13), ''), chr(10)) AS l FROM read_text(")
+                    .param(readPath.toString()).sql(")) q)");
+        }
+
+        /** Whether the whole file decodes as UTF-8 (streamed, so memory stays flat). */
+        private static boolean isUtf8(Path file) {
+            java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            try (java.io.Reader r = new java.io.InputStreamReader(java.nio.file.Files.newInputStream(file), d)) {
+                char[] buf = new char[64 * 1024];
+                while (r.read(buf) >= 0) {
+                    // read to the end: a bad byte anywhere throws
+                }
+                return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return false;
+            } catch (java.io.IOException e) {
+                throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+
+        /** A copy of {@code file} with every line that is not UTF-8 replaced by a {@link #NOT_UTF8} line. */
+        private static Path markInvalidLines(Path file) {
+            try {
+                Path out = java.nio.file.Files.createTempFile("icp-ingest-", ".jsonl");
+                try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file));
+                     java.io.OutputStream o = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(out))) {
+                    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                    int b;
+                    do {
+                        b = in.read();
+                        if (b >= 0 && b != '\n') {
+                            line.write(b);
+                            continue;
+                        }
+                        byte[] bytes = line.toByteArray();
+                        line.reset();
+                        if (!decodes(bytes)) {
+                            String shown = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                            bytes = (NOT_UTF8 + shown.substring(0, Math.min(shown.length(), 180)))
+                                    .replace("\r", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        }
+                        o.write(bytes);
+                        if (b >= 0) {
+                            o.write('\n');
+                        }
+                    } while (b >= 0);
+                }
+                return out;
+            } catch (java.io.IOException e) {
+                throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+
+        private static boolean decodes(byte[] bytes) {
+            try {
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes));
+                return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (copy != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(copy);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+                copy = null;
+                readPath = file;
+            }
         }
 
         @Override
         List<String> header(Connection c) throws SQLException {
+            if (copy == null && !isUtf8(file)) {
+                copy = markInvalidLines(file);
+                readPath = copy;
+            }
             Sql q = Sql.of("SELECT DISTINCT k FROM (SELECT unnest(json_keys(_j)) AS k FROM ")
                     .append(lines()).sql(" x WHERE trim(_j) <> '' AND coalesce(CASE WHEN json_valid(_j) THEN json_type(_j) = 'OBJECT' END, false)) ORDER BY k");
             List<String> out = new ArrayList<>();
@@ -313,7 +419,10 @@ abstract class SourceReader {
 
         @Override
         List<Projection.Check> preChecks() {
-            return List.of(new Projection.Check("(line)", "not a valid JSON object", Sql.of("NOT t.p_1"), Sql.of("t.p_2")));
+            return List.of(
+                    new Projection.Check("(line)", "not valid UTF-8 text", Sql.of("starts_with(t.p_2, ").param(NOT_UTF8).sql(")"),
+                            Sql.of("substr(t.p_2, " + (NOT_UTF8.length() + 1) + ")")),
+                    new Projection.Check("(line)", "not a valid JSON object", Sql.of("NOT t.p_1"), Sql.of("t.p_2")));
         }
 
         @Override
