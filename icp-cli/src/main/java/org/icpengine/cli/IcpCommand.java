@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, DemoCommand.class, IngestCommand.class,
                 Pending.Metrics.class, Pending.Segments.class, Pending.Discover.class, Pending.Fit.class,
                 Pending.Validate.class, Pending.Score.class, Pending.Report.class, Pending.Serve.class,
-                Pending.Stats.class})
+                org.icpengine.cli.stats.StatsCommand.class})
 final class IcpCommand implements Runnable {
 
     @Spec

@@ -27,7 +27,7 @@ final class Pending {
         @Override
         public Integer call() {
             throw new InputException("'icp " + name() + "' (" + what() + ") is not yet available in this version; "
-                    + "available now: init, demo, ingest");
+                    + "available now: init, demo, ingest, stats");
         }
     }
 
@@ -77,11 +77,5 @@ final class Pending {
     static final class Serve extends Base {
         String name() { return "serve"; }
         String what() { return "the server"; }
-    }
-
-    @Command(name = "stats", description = "Fit a statistical model from a CSV (not yet available).")
-    static final class Stats extends Base {
-        String name() { return "stats"; }
-        String what() { return "model fitting from CSV"; }
     }
 }
