@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.icpengine.core.config.ConfigLoader;
@@ -57,11 +58,13 @@ final class DemoCommand implements Callable<Integer> {
         Path ws = dir.toAbsolutePath().normalize();
         prepare(ws);
         PrintWriter out = spec.commandLine().getOut();
+        Consumer<String> progress = Progress.toTerminal(spec.commandLine().getErr());
+        progress.accept("generating a demo company of " + accounts + " accounts in " + ws);
         long t0 = System.nanoTime();
         DemoSummary demo = DemoGenerator.of(DemoSettings.defaults().withAccounts(accounts).withSeed(seed)).generate(ws);
         long t1 = System.nanoTime();
         Workspace workspace = Workspace.open(ws);
-        IngestReport report = Ingestor.run(workspace);
+        IngestReport report = Ingestor.run(workspace, progress);
         long t2 = System.nanoTime();
 
         out.printf(Locale.ROOT, "Demo company written to %s (seed %d, as of %s)%n", ws, seed, demo.settings().asOf());

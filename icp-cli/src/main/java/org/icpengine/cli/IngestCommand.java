@@ -30,7 +30,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = workspace.open();
-        IngestReport report = Ingestor.run(ws);
+        IngestReport report = Ingestor.run(ws, Progress.toTerminal(spec.commandLine().getErr()));
         print(spec.commandLine().getOut(), ws, report);
         return ExitCodes.OK;
     }

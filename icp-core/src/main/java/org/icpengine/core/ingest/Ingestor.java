@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.duckdb.DuckDBAppender;
@@ -59,22 +60,34 @@ public final class Ingestor {
 
     private final Workspace workspace;
     private final Clock clock;
+    private final Consumer<String> progress;
 
-    private Ingestor(Workspace workspace, Clock clock) {
+    private Ingestor(Workspace workspace, Clock clock, Consumer<String> progress) {
         this.workspace = workspace;
         this.clock = clock;
+        this.progress = progress;
     }
 
     /** Ingests every source of the workspace into its store. */
     public static IngestReport run(Workspace workspace) {
+        return run(workspace, message -> { });
+    }
+
+    /** Ingests every source of the workspace into its store, telling {@code progress} which file it reads. */
+    public static IngestReport run(Workspace workspace, Consumer<String> progress) {
         try (Store store = Store.open(workspace.storeFile())) {
-            return run(workspace, store, Clock.systemUTC());
+            return run(workspace, store, Clock.systemUTC(), progress);
         }
     }
 
     /** Ingests into an open store; {@code clock} dates the run and bounds dates when {@code as_of} is unset. */
     public static IngestReport run(Workspace workspace, Store store, Clock clock) {
-        return new Ingestor(workspace, clock).ingest(store);
+        return run(workspace, store, clock, message -> { });
+    }
+
+    /** As {@link #run(Workspace, Store, Clock)}, telling {@code progress} which file it is reading. */
+    public static IngestReport run(Workspace workspace, Store store, Clock clock, Consumer<String> progress) {
+        return new Ingestor(workspace, clock, progress).ingest(store);
     }
 
     private IngestReport ingest(Store store) {
@@ -100,6 +113,7 @@ public final class Ingestor {
             for (Map.Entry<CanonicalTable, List<Path>> e : files.entrySet()) {
                 SourceConfig source = config.sources().get(e.getKey());
                 for (Path file : e.getValue()) {
+                    progress.accept("reading " + workspaceRelative(file.toString()) + " into " + source.table().tableName());
                     results.add(new FileLoad(c, source, file, latestAllowed, now).run());
                 }
             }
