@@ -283,11 +283,8 @@ public final class StatsCommand implements Runnable {
         }
     }
 
-    /** {@code icp stats bgnbd}: BG/NBD purchase model (Fader, Hardie & Lee 2005). */
-    @Command(name = "bgnbd", mixinStandardHelpOptions = true,
-            description = {"Fit the BG/NBD repeat-purchase model (Fader, Hardie & Lee 2005).",
-                    "FILE columns: x (or frequency), t_x (or recency), T — one row per customer."})
-    static final class BgNbd implements Callable<Integer> {
+    /** What the BG/NBD and Pareto/NBD commands share: a customer summary file and a horizon. */
+    abstract static class RfmCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
@@ -300,13 +297,41 @@ public final class StatsCommand implements Runnable {
                 description = "Periods ahead for conditional expectations (default: ${DEFAULT-VALUE}).")
         double horizon;
 
+        /** The model's name, for the output. */
+        abstract String model();
+
+        /** Fits the model and adds its parameters and derived quantities to {@code out}. */
+        abstract void fit(Rfm data, Map<String, Object> out);
+
         @Override
         public Integer call() {
+            if (!(horizon > 0)) {
+                throw new InputException("--horizon: expected a number of periods > 0, got " + horizon);
+            }
             Rfm d = Rfm.read(CsvColumns.read(file));
-            BgNbdModel m = new BgNbdTrainer().fit(d.x(), d.tx(), d.t());
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("model", "BG/NBD");
+            r.put("model", model());
             r.put("file", file.toString());
+            fit(d, r);
+            r.put("horizon", horizon);
+            format.print(spec.commandLine().getOut(), r);
+            return 0;
+        }
+    }
+
+    /** {@code icp stats bgnbd}: BG/NBD purchase model (Fader, Hardie & Lee 2005). */
+    @Command(name = "bgnbd", mixinStandardHelpOptions = true,
+            description = {"Fit the BG/NBD repeat-purchase model (Fader, Hardie & Lee 2005).",
+                    "FILE columns: x (or frequency), t_x (or recency), T — one row per customer."})
+    static final class BgNbd extends RfmCommand {
+        @Override
+        String model() {
+            return "BG/NBD";
+        }
+
+        @Override
+        void fit(Rfm d, Map<String, Object> r) {
+            BgNbdModel m = new BgNbdTrainer().fit(d.x(), d.tx(), d.t());
             r.put("r", m.r());
             r.put("alpha", m.alpha());
             r.put("a", m.a());
@@ -318,14 +343,9 @@ public final class StatsCommand implements Runnable {
                 e.put(fmt(t), m.expectedPurchases(t));
             }
             r.put("expected_purchases_new_customer", e);
-            double[] alive = m.probabilityAlive(d.x(), d.tx(), d.t());
-            double[] next = m.conditionalExpectedPurchases(horizon, d.x(), d.tx(), d.t());
-            r.put("mean_p_alive", mean(alive));
-            r.put("horizon", horizon);
-            r.put("expected_purchases_next_horizon_total", sum(next));
+            r.put("mean_p_alive", mean(m.probabilityAlive(d.x(), d.tx(), d.t())));
+            r.put("expected_purchases_next_horizon_total", sum(m.conditionalExpectedPurchases(horizon, d.x(), d.tx(), d.t())));
             r.put("p_no_purchase_in_horizon_new_customer", m.probabilityOfPurchases(0, horizon));
-            format.print(spec.commandLine().getOut(), r);
-            return 0;
         }
     }
 
@@ -333,26 +353,15 @@ public final class StatsCommand implements Runnable {
     @Command(name = "paretonbd", mixinStandardHelpOptions = true,
             description = {"Fit the Pareto/NBD repeat-purchase model (Schmittlein, Morrison & Colombo 1987).",
                     "FILE columns: x (or frequency), t_x (or recency), T — one row per customer."})
-    static final class ParetoNbd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Format format;
-
-        @Option(names = "--summary", required = true, paramLabel = "FILE", description = "The customer summary CSV.")
-        Path file;
-
-        @Option(names = "--horizon", defaultValue = "39", paramLabel = "T",
-                description = "Periods ahead for conditional expectations (default: ${DEFAULT-VALUE}).")
-        double horizon;
+    static final class ParetoNbd extends RfmCommand {
+        @Override
+        String model() {
+            return "Pareto/NBD";
+        }
 
         @Override
-        public Integer call() {
-            Rfm d = Rfm.read(CsvColumns.read(file));
+        void fit(Rfm d, Map<String, Object> r) {
             ParetoNbdModel m = new ParetoNbdTrainer().fit(d.x(), d.tx(), d.t());
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("model", "Pareto/NBD");
-            r.put("file", file.toString());
             r.put("r", m.r());
             r.put("alpha", m.alpha());
             r.put("s", m.s());
@@ -361,10 +370,7 @@ public final class StatsCommand implements Runnable {
             r.put("customers", m.observations());
             r.put("expected_purchases_new_customer_in_horizon", m.expectedPurchases(horizon));
             r.put("mean_p_alive", mean(m.probabilityAlive(d.x(), d.tx(), d.t())));
-            r.put("horizon", horizon);
             r.put("expected_purchases_next_horizon_total", sum(m.conditionalExpectedPurchases(horizon, d.x(), d.tx(), d.t())));
-            format.print(spec.commandLine().getOut(), r);
-            return 0;
         }
     }
 
