@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Start with 'icp demo' for a generated example, or 'icp init DIR' for your own data.",
                 "Exit codes: 0 ok, 1 internal error, 2 bad input or usage."},
         subcommands = {InitCommand.class, DemoCommand.class, IngestCommand.class,
-                Pending.Metrics.class, Pending.Segments.class, Pending.Discover.class, Pending.Fit.class,
-                Pending.Validate.class, Pending.Score.class, Pending.Report.class, Pending.Serve.class,
+                MetricsCommand.class, SegmentsCommand.class, DiscoverCommand.class, FitCommand.class,
+                Pending.Validate.class, ScoreCommand.class, Pending.Report.class, Pending.Serve.class,
                 org.icpengine.cli.stats.StatsCommand.class})
 final class IcpCommand implements Runnable {
 

@@ -27,44 +27,14 @@ final class Pending {
         @Override
         public Integer call() {
             throw new InputException("'icp " + name() + "' (" + what() + ") is not yet available in this version; "
-                    + "available now: init, demo, ingest, stats");
+                    + "available now: init, demo, ingest, metrics, segments, discover, fit, score, stats");
         }
-    }
-
-    @Command(name = "metrics", description = "Account metrics as of a date (not yet available).")
-    static final class Metrics extends Base {
-        String name() { return "metrics"; }
-        String what() { return "account metrics"; }
-    }
-
-    @Command(name = "segments", description = "Segment table with intervals and the ICP index (not yet available).")
-    static final class Segments extends Base {
-        String name() { return "segments"; }
-        String what() { return "segments"; }
-    }
-
-    @Command(name = "discover", description = "Winning indicators, ICP rules and personas (not yet available).")
-    static final class Discover extends Base {
-        String name() { return "discover"; }
-        String what() { return "ICP discovery"; }
-    }
-
-    @Command(name = "fit", description = "Fit the fit, conversion and health scorecards (not yet available).")
-    static final class Fit extends Base {
-        String name() { return "fit"; }
-        String what() { return "scorecard fitting"; }
     }
 
     @Command(name = "validate", description = "Time-split backtest of every scorecard (not yet available).")
     static final class Validate extends Base {
         String name() { return "validate"; }
         String what() { return "validation"; }
-    }
-
-    @Command(name = "score", description = "Score accounts from a file (not yet available).")
-    static final class Score extends Base {
-        String name() { return "score"; }
-        String what() { return "scoring"; }
     }
 
     @Command(name = "report", description = "Self-contained HTML report (not yet available).")

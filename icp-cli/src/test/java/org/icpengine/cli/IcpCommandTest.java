@@ -80,17 +80,17 @@ class IcpCommandTest {
 
     @Test
     void pendingCommandExitsTwoSayingItIsNotYetAvailable() {
-        CliRun r = icp("metrics");
+        CliRun r = icp("validate");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("icp: 'icp metrics' (account metrics) is not yet available in this version")
+        assertThat(r.err()).startsWith("icp: 'icp validate' (validation) is not yet available in this version")
                 .doesNotContain("\tat ");
     }
 
     @Test
     void pendingCommandIgnoresItsArgumentsAndStillSaysSo() {
-        CliRun r = icp("metrics", "--as-of", "2026-06-30", "--format", "csv");
+        CliRun r = icp("validate", "--as-of", "2026-06-30", "--format", "csv");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not yet available");

@@ -118,7 +118,7 @@ public final class IngestBenchmark {
     }
 
     /** Writes the accounts and a seeded usage-events CSV (ISO timestamps, 8 event names, a few users each). */
-    static void generate(Path accountsCsv, Path usage, int accounts, long events) throws IOException {
+    public static void generate(Path accountsCsv, Path usage, int accounts, long events) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(accountsCsv, StandardCharsets.UTF_8)) {
             w.write("account_id,name,industry,employees\n");
             for (int a = 0; a < accounts; a++) {

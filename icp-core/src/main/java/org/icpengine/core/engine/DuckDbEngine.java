@@ -122,6 +122,33 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    public void inTransaction(Runnable work) {
+        Connection c = store.connection();
+        try {
+            if (!c.getAutoCommit()) {
+                work.run();
+                return;
+            }
+            c.setAutoCommit(false);
+            try {
+                work.run();
+                c.commit();
+            } catch (RuntimeException | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the original failure is the one to report
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IcpException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean hasTable(String name) {
         return !query(new SqlFragment("SELECT 1 FROM information_schema.tables WHERE table_name = ?", List.of(name))).rows().isEmpty();
     }

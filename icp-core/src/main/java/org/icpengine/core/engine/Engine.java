@@ -29,6 +29,16 @@ public interface Engine extends AutoCloseable {
     /** Whether a table exists and has at least one row. */
     boolean hasRows(String name);
 
+    /**
+     * Runs {@code work} (statements on this engine) so that they take effect together or not at all where
+     * the engine has transactions: DuckDB commits them as one transaction, or rolls them back and rethrows
+     * if {@code work} throws. Inside a transaction already, {@code work} simply joins it. This default,
+     * for engines without transactions, just runs {@code work}.
+     */
+    default void inTransaction(Runnable work) {
+        work.run();
+    }
+
     /** Runs a statement with no parameters. */
     default void execute(String sql) {
         execute(new SqlFragment(sql, List.of()));

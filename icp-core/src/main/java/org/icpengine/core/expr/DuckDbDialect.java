@@ -25,6 +25,27 @@ final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String daysBetween(String fromSql, String toSql) {
+        return "datediff('day', " + fromSql + ", " + toSql + ")";
+    }
+
+    @Override
+    public String addMonths(String dateSql, String monthsSql) {
+        // DATE + INTERVAL is a TIMESTAMP in DuckDB; the month arithmetic clips to the month's last day
+        return "CAST(" + dateSql + " + INTERVAL (" + monthsSql + ") MONTH AS DATE)";
+    }
+
+    @Override
+    public String listContainsIgnoreCase(String listSql, String elementSql) {
+        return "list_contains(list_transform(" + listSql + ", lambda x: lower(x)), " + elementSql + ")";
+    }
+
+    @Override
+    public String listUnion(String listSql) {
+        return "list_sort(list_distinct(flatten(list(" + listSql + "))))";
+    }
+
+    @Override
     public String toString() {
         return name();
     }

@@ -121,7 +121,7 @@ public final class BetaBinomial {
     }
 
     private static BetaBinomialPrior newton(double[] k, double[] n, double pooled, int groups) {
-        double kappa = momentsConcentration(k, n, pooled);
+        double kappa = startConcentration(k, n, pooled);
         double u = Math.log(pooled * kappa);
         double v = Math.log((1 - pooled) * kappa);
         double ll = kernel(k, n, Math.exp(u), Math.exp(v));
@@ -205,6 +205,26 @@ public final class BetaBinomial {
             full += logChoose(n[g], k[g]);
         }
         return new BetaBinomialPrior(a, b, Math.min(full, 0), groups, boundary);
+    }
+
+    /**
+     * The starting concentration: the method-of-moments estimate, or the best point of a coarse grid
+     * (10^-1 .. 10^6 in half decades) at the pooled mean when its likelihood is higher. With many groups of one
+     * or two trials the moments estimate of the between-group variance can be negative although the data are
+     * overdispersed; Newton started at the resulting cap stalls on the flat likelihood ridge there.
+     */
+    private static double startConcentration(double[] k, double[] n, double mu) {
+        double best = momentsConcentration(k, n, mu);
+        double bestLl = kernel(k, n, mu * best, (1 - mu) * best);
+        for (int e = -2; e <= 12; e++) {
+            double c = Math.pow(10, e / 2.0);
+            double ll = kernel(k, n, mu * c, (1 - mu) * c);
+            if (ll > bestLl) {
+                best = c;
+                bestLl = ll;
+            }
+        }
+        return best;
     }
 
     /**

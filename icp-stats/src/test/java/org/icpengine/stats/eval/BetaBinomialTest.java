@@ -95,6 +95,35 @@ class BetaBinomialTest {
     }
 
     @Test
+    void manyGroupsOfOneOrTwoTrialsDoNotHideTheOverdispersionOfTheLargeOnes() {
+        // 60 groups of 1-3 trials (their moments estimate of the between-group variance is negative) and five
+        // large groups with clearly different rates, as in a segment table with many tiny segments
+        int small = 60;
+        long[] k = new long[small + 5];
+        long[] n = new long[small + 5];
+        for (int g = 0; g < small; g++) {
+            n[g] = 1 + g % 3;
+            k[g] = g % 5 == 0 ? 1 : 0;
+        }
+        long[] bk = {190, 145, 30, 26, 36};
+        long[] bn = {273, 232, 59, 86, 81};
+        System.arraycopy(bk, 0, k, small, 5);
+        System.arraycopy(bn, 0, n, small, 5);
+
+        BetaBinomialPrior prior = BetaBinomial.fit(k, n);
+
+        assertThat(prior.atBoundary()).isFalse();
+        assertThat(prior.concentration()).isLessThan(100);
+        // the fit beats every concentration of a fine grid at its mean (the profile likelihood's maximum)
+        double best = logLikelihood(prior.alpha(), prior.beta(), k, n);
+        for (double c = 0.1; c < 1e7; c *= 1.25) {
+            assertThat(logLikelihood(prior.mean() * c, (1 - prior.mean()) * c, k, n)).as("concentration %s", c)
+                    .isLessThanOrEqualTo(best + 1e-9);
+        }
+        assertThat(prior.shrink(190, 273)).isGreaterThan(0.6);
+    }
+
+    @Test
     void shrinkageMovesSmallGroupsFurtherTowardsThePriorMean() {
         long[] k = {1, 30, 50, 2, 12, 0};
         long[] n = {2, 100, 400, 10, 60, 0};
