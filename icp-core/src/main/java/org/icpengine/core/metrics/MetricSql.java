@@ -102,7 +102,7 @@ final class MetricSql {
      * customers and their total {@code mrr} on T. Needs subscriptions.
      */
     SqlFragment lifecycle() {
-        List<String> ctes = new ArrayList<>(commercialCtes());
+        List<String> ctes = new ArrayList<>(commercialCtes(true));
         ctes.add(segCte());
         StringBuilder dims = new StringBuilder();
         StringBuilder dimNames = new StringBuilder();
@@ -131,7 +131,7 @@ final class MetricSql {
         Map<String, Object> v = new LinkedHashMap<>(values);
         List<String> ctes = new ArrayList<>();
         if (in.customers()) {
-            ctes.addAll(commercialCtes());
+            ctes.addAll(commercialCtes(false));
         } else {
             ctes.add(firm);
         }
@@ -286,11 +286,17 @@ final class MetricSql {
 
     // ------------------------------------------------------------------ commercial
 
-    /** firm, the deal and subscription aggregates, and {@code life}: one row per account with its customer facts. */
-    private List<String> commercialCtes() {
+    /**
+     * firm, the deal and subscription aggregates, and {@code life}: one row per account with its customer facts;
+     * {@code lean} leaves out the deal statistics that only the metric columns need.
+     */
+    private List<String> commercialCtes(boolean lean) {
         List<String> ctes = new ArrayList<>();
         ctes.add(firm);
-        if (in.opportunities()) {
+        if (in.opportunities() && lean) {
+            ctes.add("opp_acct AS (SELECT o.account_id, MIN(o.closed_at) AS first_won FROM opportunities o\n"
+                    + "  WHERE o.created_at <= :t AND " + WON_NB + " GROUP BY o.account_id)");
+        } else if (in.opportunities()) {
             ctes.add("opp_acct AS (SELECT o.account_id, COUNT(*) AS n_opps,\n"
                     + "    SUM(CASE WHEN " + WON_NB + " THEN 1 ELSE 0 END) AS won,\n"
                     + "    SUM(CASE WHEN " + LOST_NB + " THEN 1 ELSE 0 END) AS lost,\n"
@@ -324,7 +330,7 @@ final class MetricSql {
             since = in.opportunities() ? "o.first_won" : "s.first_start";
         }
         StringBuilder life0 = new StringBuilder("life0 AS (SELECT f.account_id, ").append(since).append(" AS since");
-        if (in.opportunities()) {
+        if (in.opportunities() && !lean) {
             life0.append(", o.n_opps, o.won, o.lost, o.aov, o.cycle");
         }
         if (in.subscriptions()) {
