@@ -27,14 +27,8 @@ final class Pending {
         @Override
         public Integer call() {
             throw new InputException("'icp " + name() + "' (" + what() + ") is not yet available in this version; "
-                    + "available now: init, demo, ingest, metrics, segments, discover, fit, score, stats");
+                    + "available now: init, demo, ingest, metrics, segments, discover, fit, validate, score, export, stats");
         }
-    }
-
-    @Command(name = "validate", description = "Time-split backtest of every scorecard (not yet available).")
-    static final class Validate extends Base {
-        String name() { return "validate"; }
-        String what() { return "validation"; }
     }
 
     @Command(name = "report", description = "Self-contained HTML report (not yet available).")

@@ -80,17 +80,17 @@ class IcpCommandTest {
 
     @Test
     void pendingCommandExitsTwoSayingItIsNotYetAvailable() {
-        CliRun r = icp("validate");
+        CliRun r = icp("report");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("icp: 'icp validate' (validation) is not yet available in this version")
+        assertThat(r.err()).startsWith("icp: 'icp report' (the report) is not yet available in this version")
                 .doesNotContain("\tat ");
     }
 
     @Test
     void pendingCommandIgnoresItsArgumentsAndStillSaysSo() {
-        CliRun r = icp("validate", "--as-of", "2026-06-30", "--format", "csv");
+        CliRun r = icp("report", "--as-of", "2026-06-30", "--format", "csv");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not yet available");

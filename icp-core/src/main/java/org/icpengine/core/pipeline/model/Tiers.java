@@ -12,14 +12,22 @@ import org.icpengine.stats.scorecard.Tier;
  * Tier cut-offs from a population's scores, by the rule of
  * {@link org.icpengine.stats.scorecard.ScorecardTrainer}: scores sorted high to low, tier t's cut-off is the
  * score at position {@code ceil(cumulative share × n)}; ties at a cut-off go to the better tier. Used for
- * hand-written scorecards so that they are tiered exactly like learned ones.
+ * hand-written scorecards so that they are tiered exactly like learned ones (and by {@code icp validate}, which
+ * tiers them over its training split). Stateless and thread-safe.
  */
-final class Tiers {
+public final class Tiers {
 
     private Tiers() {
     }
 
-    static List<Tier> of(int[] scores, Map<String, Double> shares) {
+    /**
+     * The tiers, best first, of a population's scores.
+     *
+     * @param scores the population's scores
+     * @param shares tier name to target share, best first
+     * @throws InsufficientDataException if there are no scores
+     */
+    public static List<Tier> of(int[] scores, Map<String, Double> shares) {
         int n = scores.length;
         if (n == 0) {
             throw new InsufficientDataException("no accounts to set tier cut-offs on");
@@ -52,8 +60,8 @@ final class Tiers {
         return tiers;
     }
 
-    /** Index of a score's tier (0 = best). */
-    static int index(List<Tier> tiers, int score) {
+    /** Index of a score's tier (0 = best): the first tier whose cut-off it reaches, else the last. */
+    public static int index(List<Tier> tiers, int score) {
         for (int t = 0; t < tiers.size() - 1; t++) {
             if (score >= tiers.get(t).minScore()) {
                 return t;
