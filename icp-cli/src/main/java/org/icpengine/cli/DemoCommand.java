@@ -169,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
             progress.accept("fitting the scorecards");
             t = System.nanoTime();
             FitReport fit = Models.fit(engine, config, asOf, FIT_SEED);
-            Path models = writeModels(ws, fit);
+            Path models = FitCommand.writeModels(ws, fit);
             List<String> names = fit.models().stream().map(ModelFile::name).toList();
             out.printf(Locale.ROOT, "  fit       %s -> %s/%s%n", names.isEmpty() ? "no model" : String.join(", ", names),
                     IngestCommand.relative(ws, models), seconds(t));
@@ -216,31 +216,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         return (parts.isEmpty() ? "no model" : "test " + String.join(", ", parts)) + " -> "
                 + IngestCommand.relative(ws, file);
-    }
-
-    /** Writes each model as {@code icp fit} does: {@code <name>.json}, {@code .csv} and {@code .md}; removes skipped ones. */
-    private static Path writeModels(Workspace ws, FitReport report) {
-        Path dir = FitCommand.modelsDir(ws);
-        try {
-            Files.createDirectories(dir);
-            List<Path> stale = new ArrayList<>();
-            for (FitReport.Skipped s : report.skipped()) {
-                for (String ext : List.of(".json", ".csv", ".md")) {
-                    stale.add(dir.resolve(s.model() + ext));
-                }
-            }
-            for (Path p : stale) {
-                Files.deleteIfExists(p);
-            }
-            for (ModelFile m : report.models()) {
-                String base = m.write(dir).getFileName().toString().replace(".json", "");
-                Files.writeString(dir.resolve(base + ".csv"), ScoringTable.csv(m), StandardCharsets.UTF_8);
-                Files.writeString(dir.resolve(base + ".md"), ScoringTable.markdown(m), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new InputException("cannot write the models to " + dir + ": " + e.getMessage(), e);
-        }
-        return dir;
     }
 
     private static String seconds(long startNanos) {

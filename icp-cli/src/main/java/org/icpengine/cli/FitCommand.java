@@ -1,10 +1,12 @@
 package org.icpengine.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,22 +63,7 @@ final class FitCommand implements Callable<Integer> {
             LocalDate date = asOf != null ? asOf : AccountMetrics.on(engine, ws.config()).defaultAsOf();
             report = Models.fit(engine, ws.config(), date, seed);
         }
-        Path dir = modelsDir(ws);
-        for (ModelFile m : report.models()) {
-            String base = m.write(dir).getFileName().toString().replace(".json", "");
-            write(dir.resolve(base + ".csv"), ScoringTable.csv(m));
-            write(dir.resolve(base + ".md"), ScoringTable.markdown(m));
-        }
-        for (FitReport.Skipped s : report.skipped()) {
-            for (String ext : List.of(".json", ".csv", ".md")) {
-                try {
-                    Files.deleteIfExists(dir.resolve(s.model() + ext));
-                } catch (IOException e) {
-                    throw new InputException("cannot remove the stale " + dir.resolve(s.model() + ext) + ": "
-                            + e.getMessage(), e);
-                }
-            }
-        }
+        Path dir = writeModels(ws, report);
         print(report, dir, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
@@ -86,12 +73,29 @@ final class FitCommand implements Callable<Integer> {
         return ws.outDir().resolve("models");
     }
 
-    private static void write(Path file, String text) {
+    /** Writes each model of a fit under {@code out/models/}: {@code <name>.json}, {@code .csv} and {@code .md}; removes skipped ones. */
+    static Path writeModels(Workspace ws, FitReport report) {
+        Path dir = FitCommand.modelsDir(ws);
         try {
-            Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+            Files.createDirectories(dir);
+            List<Path> stale = new ArrayList<>();
+            for (FitReport.Skipped s : report.skipped()) {
+                for (String ext : List.of(".json", ".csv", ".md")) {
+                    stale.add(dir.resolve(s.model() + ext));
+                }
+            }
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
+            for (ModelFile m : report.models()) {
+                String base = m.write(dir).getFileName().toString().replace(".json", "");
+                Files.writeString(dir.resolve(base + ".csv"), ScoringTable.csv(m), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve(base + ".md"), ScoringTable.markdown(m), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
-            throw new InputException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new InputException("cannot write the models to " + dir + ": " + e.getMessage(), e);
         }
+        return dir;
     }
 
     static void print(FitReport report, Path dir, PrintWriter out) {
