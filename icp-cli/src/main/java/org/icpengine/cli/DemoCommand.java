@@ -117,8 +117,11 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.flush();
         pipeline(workspace, demo, out, progress);
+        out.println("Report:          " + org.icpengine.core.report.Reports.run(workspace, null).file());
         out.println();
-        out.println("Next: look at the workspace's icp.yaml and out/, or re-run the steps yourself:");
+        out.println("Next: open the report, serve the API, or re-run the steps yourself:");
+        out.println("  ./icp report --open --workspace " + dir);
+        out.println("  ./icp serve --workspace " + dir + "      (prints the URL and an API key)");
         out.println("  ./icp ingest --workspace " + dir);
         out.println("  ./icp metrics --workspace " + dir);
         out.println("  ./icp segments --by industry,employees_band --workspace " + dir);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 ok, 1 internal error, 2 bad input or usage."},
         subcommands = {InitCommand.class, DemoCommand.class, IngestCommand.class,
                 MetricsCommand.class, SegmentsCommand.class, DiscoverCommand.class, FitCommand.class,
-                ValidateCommand.class, ScoreCommand.class, ExportCommand.class, Pending.Report.class, Pending.Serve.class,
+                ValidateCommand.class, ScoreCommand.class, ExportCommand.class, ReportCommand.class, ServeCommand.class,
                 org.icpengine.cli.stats.StatsCommand.class})
 final class IcpCommand implements Runnable {
 

@@ -13,7 +13,7 @@ import org.icpengine.core.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The root command and the commands that need no store: help, version, usage errors, pending commands, init. */
+/** The root command and the commands that need no store: help, version, usage errors, init. */
 class IcpCommandTest {
 
     @TempDir
@@ -79,21 +79,13 @@ class IcpCommandTest {
     }
 
     @Test
-    void pendingCommandExitsTwoSayingItIsNotYetAvailable() {
-        CliRun r = icp("report");
+    void aMistypedCommandExitsTwoSuggestingTheNearestOne() {
+        CliRun r = icp("serv", "--port", "7070");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("icp: 'icp report' (the report) is not yet available in this version")
+        assertThat(r.err()).contains("Unmatched arguments from index 0: 'serv'").contains("Did you mean: icp serve")
                 .doesNotContain("\tat ");
-    }
-
-    @Test
-    void pendingCommandIgnoresItsArgumentsAndStillSaysSo() {
-        CliRun r = icp("report", "--as-of", "2026-06-30", "--format", "csv");
-
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("not yet available");
     }
 
     @Test
