@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +47,7 @@ final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "Date of the account metrics, yyyy-mm-dd (default: as_of of icp.yaml, else the latest date "
                     + "in the data); they are computed if not stored yet.")
     LocalDate asOf;
@@ -181,18 +180,6 @@ final class DiscoverCommand implements Callable<Integer> {
                 return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected table or json, got '" + value + "'");
-            }
-        }
-    }
-
-    /** Parses {@code --as-of} as an ISO date. */
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("expected a date yyyy-mm-dd, got '" + value + "'");
             }
         }
     }

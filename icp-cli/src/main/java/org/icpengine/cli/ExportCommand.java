@@ -36,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = MetricsCommand.DateConverter.class,
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "Date of the account metrics, yyyy-mm-dd (default: as_of of icp.yaml, else the latest date "
                     + "in the data); they are computed if not stored yet.")
     LocalDate asOf;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +58,7 @@ final class MetricsCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "Date to compute the metrics as of, yyyy-mm-dd (default: as_of of icp.yaml, else the "
                     + "latest date in the data).")
     LocalDate asOf;
@@ -292,18 +291,6 @@ final class MetricsCommand implements Callable<Integer> {
                 return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected table, csv or json, got '" + value + "'");
-            }
-        }
-    }
-
-    /** Parses {@code --as-of} as an ISO date. */
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("expected a date yyyy-mm-dd, got '" + value + "'");
             }
         }
     }

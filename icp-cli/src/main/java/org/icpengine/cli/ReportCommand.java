@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = MetricsCommand.DateConverter.class,
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "Date of the report, yyyy-mm-dd (default: as_of of icp.yaml, else the latest date in the data).")
     LocalDate asOf;
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +76,7 @@ final class SegmentsCommand implements Callable<Integer> {
             description = "Sort by this column, descending (default: icp_index), e.g. win_rate, nrr_12m, accounts.")
     String sort;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "Date of the account metrics to read, yyyy-mm-dd (default: the latest computed).")
     LocalDate asOf;
 
@@ -381,18 +380,6 @@ final class SegmentsCommand implements Callable<Integer> {
                 return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected table, csv or json, got '" + value + "'");
-            }
-        }
-    }
-
-    /** Parses {@code --as-of} as an ISO date. */
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("expected a date yyyy-mm-dd, got '" + value + "'");
             }
         }
     }

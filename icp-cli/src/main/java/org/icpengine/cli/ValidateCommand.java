@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = MetricsCommand.DateConverter.class,
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "Date to validate as of, yyyy-mm-dd (default: as_of of icp.yaml, else the latest date in the data).")
     LocalDate asOf;
 
