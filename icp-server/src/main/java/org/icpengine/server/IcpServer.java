@@ -36,6 +36,9 @@ import io.javalin.util.JavalinBindException;
  * The {@code icp serve} HTTP server of one workspace: a Javalin app with the JSON API under {@value #API}, built by
  * {@link #create} and not yet listening until {@link #start}.
  *
+ * <p>The dashboard ({@link Dashboard}) is served at {@code /}: a public static page with its script and ECharts
+ * under {@code /assets/}; it holds no data and calls the API with the key the user enters.
+ *
  * <p>Security: it binds to {@link ServerSettings#host} (loopback by default); every {@code /api} request except
  * {@value #API}{@code /openapi.json} needs {@code Authorization: Bearer <key>} with a key of
  * {@link ApiKeys#file the workspace's key file} (401 otherwise); request bodies are limited to
@@ -126,6 +129,7 @@ public final class IcpServer implements AutoCloseable {
         ExportsController exports = new ExportsController(workspace);
         ModelsController modelsController = new ModelsController(models);
         ScoreController score = new ScoreController(scoring, mapper, settings.maxBodyBytes());
+        Dashboard dashboard = Dashboard.load();
         List<Route> routes = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -134,12 +138,16 @@ public final class IcpServer implements AutoCloseable {
             config.jetty.defaultHost = settings.host();
             config.jetty.defaultPort = settings.port();
             config.events.handlerAdded(info -> {
-                if (info.getHttpMethod().isHttpMethod()) {
+                // the API routes only: the dashboard's static page and assets are not part of the API document
+                if (info.getHttpMethod().isHttpMethod() && info.getPath().startsWith(API)) {
                     routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
                 }
             });
             config.router.apiBuilder(() -> {
                 before("/api/*", auth);
+                get("/", dashboard::page);
+                get(Dashboard.SCRIPT, dashboard::script);
+                get(Dashboard.ECHARTS, dashboard::echarts);
                 path(API, () -> {
                     get("openapi.json", ctx -> ctx.json(openApi));
                     get("metrics", metrics::list);
@@ -196,7 +204,10 @@ public final class IcpServer implements AutoCloseable {
         return settings;
     }
 
-    /** Every registered route (HTTP methods only, not before-handlers), in registration order. */
+    /**
+     * Every registered API route (HTTP methods only, not before-handlers), in registration order; the dashboard's
+     * public page and assets ({@code /}, {@code /assets/...}) are left out.
+     */
     public List<Route> routes() {
         return List.copyOf(routes);
     }

@@ -33,7 +33,7 @@ final class OpenApi {
         paths.put(IcpServer.API + "/metrics", Map.of("get", op("Account metrics of one date, a page at a time.",
                 List.of(query("as_of", "Date of the metrics, YYYY-MM-DD (default: the latest computed)", "string"),
                         limit(), offset()), "A page of metrics rows", true)));
-        paths.put(IcpServer.API + "/segments", Map.of("get", op("Segment table, as 'icp segments'.",
+        paths.put(IcpServer.API + "/segments", Map.of("get", op("Segment table, as 'icp segments', with available_dimensions: the dimensions one can group by.",
                 List.of(required(query("by", "Comma-separated dimensions, such as industry,employees_band", "string")),
                         query("where", "A filter in the expression language, such as region = 'EMEA' "
                                 + "(parsed, never pasted into SQL)", "string"),

@@ -50,6 +50,7 @@ public final class SegmentsController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("as_of", t.asOf().toString());
         out.put("dimensions", t.dimensions());
+        out.put("available_dimensions", Segments.dimensions(store.config()));
         out.put("where", t.where());
         out.put("min_size", t.minSize());
         out.put("sort", t.sort());
