@@ -78,6 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "icp-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("ICP Engine API for " + ws.dir() + " at " + server.url() + "api/v1/");
+        out.println("  Dashboard:        " + server.url() + " (asks for the API key)");
         out.println("  OpenAPI document: " + server.url() + "api/v1/openapi.json");
         if (created != null) {
             out.println("  API key (created now, shown once; only its hash is stored): " + created);
