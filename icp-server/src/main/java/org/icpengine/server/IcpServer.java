@@ -20,6 +20,7 @@ import org.icpengine.errors.InputException;
 import org.icpengine.server.auth.ApiKeys;
 import org.icpengine.server.auth.BearerAuth;
 import org.icpengine.server.auth.KeyFileWatch;
+import org.icpengine.server.data.ChartsController;
 import org.icpengine.server.data.ExportsController;
 import org.icpengine.server.data.MetricsController;
 import org.icpengine.server.data.ResultsController;
@@ -126,6 +127,7 @@ public final class IcpServer implements AutoCloseable {
         MetricsController metrics = new MetricsController(store);
         SegmentsController segments = new SegmentsController(store);
         ResultsController results = new ResultsController(workspace);
+        ChartsController charts = new ChartsController(workspace, segments);
         ExportsController exports = new ExportsController(workspace);
         ModelsController modelsController = new ModelsController(models);
         ScoreController score = new ScoreController(scoring, mapper, settings.maxBodyBytes());
@@ -158,6 +160,9 @@ public final class IcpServer implements AutoCloseable {
                     get("validation", results::validation);
                     get("exports", exports::list);
                     get("exports/{name}", exports::one);
+                    get("charts/segments", charts::segments);
+                    get("charts/validation/gains", charts::gains);
+                    get("charts/validation/calibration", charts::calibration);
                     post("score", score::score);
                 });
             });

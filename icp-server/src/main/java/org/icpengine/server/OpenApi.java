@@ -34,13 +34,7 @@ final class OpenApi {
                 List.of(query("as_of", "Date of the metrics, YYYY-MM-DD (default: the latest computed)", "string"),
                         limit(), offset()), "A page of metrics rows", true)));
         paths.put(IcpServer.API + "/segments", Map.of("get", op("Segment table, as 'icp segments', with available_dimensions: the dimensions one can group by.",
-                List.of(required(query("by", "Comma-separated dimensions, such as industry,employees_band", "string")),
-                        query("where", "A filter in the expression language, such as region = 'EMEA' "
-                                + "(parsed, never pasted into SQL)", "string"),
-                        query("min_size", "Segments with fewer accounts are flagged small", "integer"),
-                        query("sort", "Sort column, descending (icp_index, accounts, customers or a metric)", "string"),
-                        query("as_of", "Date of the metrics, YYYY-MM-DD (default: the latest)", "string")),
-                "The segment table", true)));
+                segmentParams(), "The segment table", true)));
         paths.put(IcpServer.API + "/discovery", Map.of("get", op("out/discover.json: indicators, rules, personas.",
                 List.of(), "The discovery report", true)));
         paths.put(IcpServer.API + "/models", Map.of("get", op("The models of out/models/.", List.of(),
@@ -53,6 +47,15 @@ final class OpenApi {
                 "Export names", true)));
         paths.put(IcpServer.API + "/exports/{name}", Map.of("get", op("One export as JSON rows of text cells.",
                 List.of(path("name", "The export's file name without .csv"), limit(), offset()), "A page of rows", true)));
+        paths.put(IcpServer.API + "/charts/segments", Map.of("get", op("ECharts option: bars of the ICP index of the "
+                + "first 30 segments of /segments with the same parameters, built as the report builds it.",
+                segmentParams(), "An ECharts option object", true)));
+        paths.put(IcpServer.API + "/charts/validation/gains", Map.of("get", op("ECharts option: cumulative gains of "
+                + "the models of out/validation.json, built as the report builds it.", List.of(modelParam()),
+                "An ECharts option object", true)));
+        paths.put(IcpServer.API + "/charts/validation/calibration", Map.of("get", op("ECharts option: calibration of "
+                + "the models of out/validation.json, built as the report builds it.", List.of(modelParam()),
+                "An ECharts option object", true)));
         Map<String, Object> score = op("Score one account object, or {\"accounts\":[...]} with up to "
                 + ScoreController.MAX_BATCH + " of them; keys are account_metrics columns.", List.of(),
                 "Per account and model: score, tier, probability, reasons, missing inputs; and expected value", true);
@@ -90,6 +93,19 @@ final class OpenApi {
         }
         op.put("responses", responses);
         return op;
+    }
+
+    private static List<Map<String, Object>> segmentParams() {
+        return List.of(required(query("by", "Comma-separated dimensions, such as industry,employees_band", "string")),
+                query("where", "A filter in the expression language, such as region = 'EMEA' "
+                        + "(parsed, never pasted into SQL)", "string"),
+                query("min_size", "Segments with fewer accounts are flagged small", "integer"),
+                query("sort", "Sort column, descending (icp_index, accounts, customers or a metric)", "string"),
+                query("as_of", "Date of the metrics, YYYY-MM-DD (default: the latest)", "string"));
+    }
+
+    private static Map<String, Object> modelParam() {
+        return query("model", "Only this model, such as fit (default: every model)", "string");
     }
 
     private static Map<String, Object> ref(String schema) {

@@ -64,7 +64,8 @@ class IcpServerIT {
         }
         return Stream.of("/api/v1/metrics", "/api/v1/metrics?limit=5&offset=10", "/api/v1/segments?by=industry,employees_band",
                 "/api/v1/discovery", "/api/v1/models", "/api/v1/models/fit", "/api/v1/validation", "/api/v1/exports",
-                "/api/v1/exports/" + export + "?limit=3");
+                "/api/v1/exports/" + export + "?limit=3", "/api/v1/charts/segments?by=industry",
+                "/api/v1/charts/validation/gains", "/api/v1/charts/validation/calibration");
     }
 
     @ParameterizedTest
@@ -285,6 +286,49 @@ class IcpServerIT {
         assertThat(r.json().at("/error/message").asText()).isNotBlank();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/charts/segments?by=industry", "/api/v1/charts/validation/gains",
+            "/api/v1/charts/validation/calibration"})
+    void chartRoutesNeedTheKeyAndAnswerEChartsOptionsWithSeries(String path) {
+        assertThat(http.get(path, null).status()).isEqualTo(401);
+        Http.Response r = http.get(path, key);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("series").isArray()).isTrue();
+        assertThat(r.json().get("series").size()).isPositive();
+    }
+
+    @Test
+    void theSegmentsChartHasOneBarPerSegmentOfTheTableUpToThirty() {
+        String q = "?by=industry&where=" + Http.q("employees >= 10");
+        JsonNode table = http.get("/api/v1/segments" + q, key).json();
+        JsonNode chart = http.get("/api/v1/charts/segments" + q, key).json();
+
+        int n = Math.min(30, table.get("segments").size());
+        assertThat(n).isPositive();
+        assertThat(chart.at("/series/0/data")).hasSize(n);
+        assertThat(chart.at("/xAxis/data/0").asText()).isEqualTo(table.at("/segments/0/label").asText());
+        // each request computes the table again, and a parallel sum may differ in its last bits
+        assertThat(chart.at("/series/0/data/0").asDouble())
+                .isCloseTo(table.at("/segments/0/icp_index").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void theValidationChartsDrawEveryModelOrTheOneAskedFor() {
+        int models = http.get("/api/v1/validation", key).json().get("models").size();
+        JsonNode all = http.get("/api/v1/charts/validation/gains", key).json();
+        JsonNode fit = http.get("/api/v1/charts/validation/gains?model=fit", key).json();
+
+        // one line per model and the diagonal of random choice
+        assertThat(all.get("series")).hasSize(models + 1);
+        assertThat(fit.get("series")).hasSize(2);
+        assertThat(fit.at("/series/0/name").asText()).isEqualTo("fit");
+        Http.Response none = http.get("/api/v1/charts/validation/calibration?model=no-such-model", key);
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().at("/error/message").asText()).contains("no-such-model");
+        assertThat(http.get("/api/v1/charts/segments", key).json().at("/error/code").asText()).isEqualTo("bad_request");
+    }
+
     @Test
     void unknownRoutesAre404JsonWithTheKeyAnd401Without() {
         Http.Response r = http.get("/api/v1/nothing-here", key);
@@ -309,7 +353,7 @@ class IcpServerIT {
                 p.getValue().fieldNames().forEachRemaining(m ->
                         documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
         List<String> registered = server.routes().stream().map(IcpServer.Route::toString).toList();
-        assertThat(registered).hasSize(10);
+        assertThat(registered).hasSize(13);
         assertThat(documented).containsExactlyInAnyOrderElementsOf(registered);
         assertThat(server.documentedRoutes()).containsExactlyInAnyOrderElementsOf(registered);
         assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");

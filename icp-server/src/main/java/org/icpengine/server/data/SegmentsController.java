@@ -36,17 +36,7 @@ public final class SegmentsController {
 
     /** Handles {@code GET /api/v1/segments}. */
     public void table(Context ctx) {
-        String by = ctx.queryParam("by");
-        if (by == null || by.isBlank()) {
-            throw ApiException.badRequest("by is required: the dimensions to group by, such as by=industry,employees_band; "
-                    + "dimensions: " + String.join(", ", Segments.dimensions(store.config())));
-        }
-        List<String> dims = Arrays.stream(by.split(",")).map(String::strip).toList();
-        String minSize = ctx.queryParam("min_size");
-        SegmentQuery q = SegmentQuery.by(dims).where(ctx.queryParam("where"))
-                .minSize(minSize == null || minSize.isBlank() ? null : Paging.integer(ctx, "min_size", 0))
-                .sort(ctx.queryParam("sort")).asOf(Dates.asOf(ctx));
-        SegmentTable t = store.with(engine -> Segments.compute(engine, store.config(), q));
+        SegmentTable t = compute(ctx);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("as_of", t.asOf().toString());
         out.put("dimensions", t.dimensions());
@@ -63,6 +53,24 @@ public final class SegmentsController {
         out.put("segments", rows);
         out.put("notes", t.notes());
         ctx.json(out);
+    }
+
+    /**
+     * The segment table of the request's {@code by}, {@code where}, {@code min_size}, {@code sort} and {@code as_of}
+     * (shared with the segments chart of {@link ChartsController}).
+     */
+    SegmentTable compute(Context ctx) {
+        String by = ctx.queryParam("by");
+        if (by == null || by.isBlank()) {
+            throw ApiException.badRequest("by is required: the dimensions to group by, such as by=industry,employees_band; "
+                    + "dimensions: " + String.join(", ", Segments.dimensions(store.config())));
+        }
+        List<String> dims = Arrays.stream(by.split(",")).map(String::strip).toList();
+        String minSize = ctx.queryParam("min_size");
+        SegmentQuery q = SegmentQuery.by(dims).where(ctx.queryParam("where"))
+                .minSize(minSize == null || minSize.isBlank() ? null : Paging.integer(ctx, "min_size", 0))
+                .sort(ctx.queryParam("sort")).asOf(Dates.asOf(ctx));
+        return store.with(engine -> Segments.compute(engine, store.config(), q));
     }
 
     private static Map<String, Object> segment(Segment s) {

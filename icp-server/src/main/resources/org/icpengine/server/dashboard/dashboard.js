@@ -1,5 +1,6 @@
 // ICP Engine dashboard: plain JS, no build step. Every value from the API reaches the DOM through textContent
-// (never innerHTML); charts are ECharts options shaped as org.icpengine.core.report.Charts builds them.
+// (never innerHTML); chart options come built from the API's /charts routes (org.icpengine.core.report.Charts, as
+// the report draws them), so this script builds none of its own.
 (function () {
   'use strict';
 
@@ -102,50 +103,6 @@
     return charts[id];
   }
 
-  // --- chart options, the shapes of Charts.bars, Charts.gains and Charts.calibration ---
-  function barsOption(valueName, labels, values) {
-    return {
-      animation: false,
-      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 30 } },
-      yAxis: { type: 'value', name: valueName },
-      series: [{ type: 'bar', name: valueName, data: values }],
-      tooltip: { trigger: 'axis' },
-      grid: { bottom: 90, left: 70, right: 30 }
-    };
-  }
-
-  function unitSquare(x, y, series, diagonalName) {
-    series.push({ type: 'line', name: diagonalName, showSymbol: false,
-      lineStyle: { type: 'dotted', color: '#999' }, data: [[0, 0], [1, 1]] });
-    return {
-      animation: false,
-      xAxis: { type: 'value', name: x, nameLocation: 'middle', nameGap: 25, min: 0, max: 1 },
-      yAxis: { type: 'value', name: y, min: 0, max: 1 },
-      tooltip: { trigger: 'item' },
-      legend: { top: 0 },
-      grid: { top: 50, left: 60, right: 30, bottom: 50 },
-      series: series
-    };
-  }
-
-  function gainsOption(models) {
-    return unitSquare('share of accounts, best scores first', 'share of label-1 accounts captured',
-      models.map(function (m) {
-        var g = m.gains || [];
-        var total = g.length ? g[g.length - 1].cumulativeCount : 0;
-        var data = [[0, 0]].concat(g.map(function (r) { return [r.cumulativeCount / total, r.cumulativeGain]; }));
-        return { type: 'line', name: m.name, data: data };
-      }), 'random');
-  }
-
-  function calibrationOption(models) {
-    return unitSquare('mean predicted probability', 'observed rate',
-      models.filter(function (m) { return (m.calibration || []).length; }).map(function (m) {
-        return { type: 'line', name: m.name,
-          data: m.calibration.map(function (b) { return [b.meanPredicted, b.observedRate, b.count]; }) };
-      }), 'perfect');
-  }
-
   // --- views ---
   var views = {
     overview: function () {
@@ -191,9 +148,9 @@
       });
     },
     validation: function () {
-      return api('validation').then(function (v) {
-        chart('gains-chart', gainsOption(v.models || []));
-        chart('calibration-chart', calibrationOption(v.models || []));
+      return Promise.all([api('charts/validation/gains'), api('charts/validation/calibration')]).then(function (r) {
+        chart('gains-chart', r[0]);
+        chart('calibration-chart', r[1]);
       });
     },
     prospects: function () {
@@ -234,7 +191,8 @@
     var where = $('where').value.trim();
     if (where) { q += '&where=' + encodeURIComponent(where); }
     $('segments-status').textContent = 'running...';
-    return api(q).then(function (t) {
+    return Promise.all([api(q), api('charts/' + q)]).then(function (r) {
+      var t = r[0];
       showError('');
       var box = $('dimensions');
       box.replaceChildren();
@@ -255,9 +213,7 @@
         cols.push([m, function (s) { return s.metrics[m] ? s.metrics[m].value : null; }]);
       });
       table('segments-table', cols, segs, true);
-      var top = segs.slice(0, 30);
-      chart('segments-chart', barsOption('ICP index', top.map(function (s) { return s.label; }),
-        top.map(function (s) { return s.icp_index; })));
+      chart('segments-chart', r[1]);
       $('segments-status').textContent = segs.length + ' segments of ' + fmt(t.population.accounts) + ' accounts';
     }).catch(function (e) { $('segments-status').textContent = ''; showError(e.message); });
   }
