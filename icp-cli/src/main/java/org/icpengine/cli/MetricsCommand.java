@@ -1,11 +1,7 @@
 package org.icpengine.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -105,24 +101,12 @@ final class MetricsCommand implements Callable<Integer> {
                 err.flush();
             }
         } else {
-            write(output, text);
+            CsvText.write(output, text);
             out.printf(Locale.ROOT, "Wrote %,d accounts as of %s to %s%n", run.accounts(), run.asOf(), output);
             run.notes().forEach(n -> out.println("Note: " + n));
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 
     // ------------------------------------------------------------------------------------------- table
@@ -184,13 +168,13 @@ final class MetricsCommand implements Callable<Integer> {
 
     static String csv(ResultTable rows) {
         StringBuilder sb = new StringBuilder();
-        line(sb, rows.columns());
+        CsvText.line(sb, rows.columns());
         for (Object[] r : rows.rows()) {
             List<String> cells = new ArrayList<>(r.length);
             for (Object v : r) {
                 cells.add(text(v));
             }
-            line(sb, cells);
+            CsvText.line(sb, cells);
         }
         return sb.toString();
     }
@@ -201,7 +185,7 @@ final class MetricsCommand implements Callable<Integer> {
             return "";
         }
         if (v instanceof Double d) {
-            return plain(d);
+            return CsvText.plain(d);
         }
         if (v instanceof List<?> list) {
             List<String> items = new ArrayList<>();
@@ -209,30 +193,6 @@ final class MetricsCommand implements Callable<Integer> {
             return String.join(";", items);
         }
         return v.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('\n');
-    }
-
-    /** A number without exponent. */
-    private static String plain(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "" : v > 0 ? "Infinity" : "-Infinity";
-        }
-        String s = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-        return s.equals("-0") ? "0" : s;
     }
 
     // ------------------------------------------------------------------------------------------- json

@@ -1,11 +1,7 @@
 package org.icpengine.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -116,23 +112,11 @@ final class SegmentsCommand implements Callable<Integer> {
         if (output == null) {
             out.print(text);
         } else {
-            write(output, text);
+            CsvText.write(output, text);
             out.println("Wrote " + table.segments().size() + " segments to " + output);
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 
     // ------------------------------------------------------------------------------------------- table
@@ -221,7 +205,7 @@ final class SegmentsCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         weights.forEach((k, v) -> {
             if (v > 0) {
-                parts.add(k + " " + plain(v));
+                parts.add(k + " " + CsvText.plain(v));
             }
         });
         return String.join(", ", parts);
@@ -238,11 +222,11 @@ final class SegmentsCommand implements Callable<Integer> {
             header.addAll(List.of(n, n + "_lower", n + "_upper", n + "_shrunk", n + "_n"));
         }
         StringBuilder sb = new StringBuilder();
-        line(sb, header);
-        line(sb, csvRow(t, t.population(), "population", ""));
+        CsvText.line(sb, header);
+        CsvText.line(sb, csvRow(t, t.population(), "population", ""));
         int position = 0;
         for (Segment s : t.segments()) {
-            line(sb, csvRow(t, s, "segment", Integer.toString(++position)));
+            CsvText.line(sb, csvRow(t, s, "segment", Integer.toString(++position)));
         }
         return sb.toString();
     }
@@ -257,41 +241,14 @@ final class SegmentsCommand implements Callable<Integer> {
         cells.add(Long.toString(s.accounts()));
         cells.add(Long.toString(s.customers()));
         cells.add(Boolean.toString(s.small()));
-        cells.add(plain(s.icpIndex()));
+        cells.add(CsvText.plain(s.icpIndex()));
         cells.add(s.ltvSource().name().toLowerCase(Locale.ROOT));
         for (SegmentMetric m : SegmentMetric.values()) {
             Estimate e = s.metric(m);
-            cells.addAll(List.of(plain(e.value()), plain(e.lower()), plain(e.upper()), plain(e.shrunk()),
+            cells.addAll(List.of(CsvText.plain(e.value()), CsvText.plain(e.lower()), CsvText.plain(e.upper()), CsvText.plain(e.shrunk()),
                     Long.toString(e.n())));
         }
         return cells;
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('\n');
-    }
-
-    /** A number without exponent, empty for NaN. */
-    private static String plain(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Infinity" : "-Infinity";
-        }
-        String s = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-        return s.equals("-0") ? "0" : s;
     }
 
     // ------------------------------------------------------------------------------------------- json
